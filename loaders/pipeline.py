@@ -10,6 +10,7 @@ error names the file that caused it and every good file is kept.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -113,6 +114,22 @@ def _batches(files: Iterable[FoundFile]) -> Iterator[list[FoundFile]]:
         yield batch
 
 
+def _delete_unfinished_pieces(con: duckdb.DuckDBPyConnection) -> None:
+    """Delete rows an interrupted load committed in pieces (see Format)."""
+    tables = sorted({table for fmt in all_formats() for table in fmt.piecewise_tables})
+    if not tables:
+        return
+    con.begin()
+    for table in tables:
+        con.execute(
+            f"delete from raw.{table} as piece where not exists ("
+            "select 1 from raw._loads as loads where loads.load_id = piece._load_id "
+            "and loads.source_file = piece._source_file "
+            "and loads.content_hash = piece._file_hash)"
+        )
+    con.commit()
+
+
 class _Loader:
     """One `agent-evals load` invocation over an open warehouse."""
 
@@ -122,6 +139,7 @@ class _Loader:
         self.con = con
         self.on_file = on_file
         self.load_id = str(uuid.uuid4())
+        _delete_unfinished_pieces(con)
         self.seen = processed_versions(con)
         self.reports: list[FileReport] = []
 
@@ -235,7 +253,10 @@ class _Loader:
             insert_load_rows(self.con, rows)
             self.con.commit()
         except Exception as error:
-            self.con.rollback()
+            # A failed commit (a format that commits in pieces) ends the
+            # transaction itself; the original error is the one to report.
+            with contextlib.suppress(duckdb.TransactionException):
+                self.con.rollback()
             if len(contexts) > 1:
                 reports: dict[str, FileReport] = {}
                 for ctx in contexts:

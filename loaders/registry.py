@@ -123,6 +123,10 @@ class Format:
         raise NotImplementedError
 
     batchable = False
+    piecewise_tables: tuple[str, ...] = ()
+    """Raw tables this format may commit in pieces before the file's `_loads`
+    row (very large files); rows there without a `_loads` row are remains of
+    an interrupted load and are deleted when the next load starts."""
 
     def load(self, ctx: FileContext) -> FileOutcome:
         """Land one file's records; the caller holds the transaction."""

@@ -11,6 +11,9 @@ the rest of the document, which is small, is staged as one record without
 value, so `NaN` tokens and replaced bytes behave as in every other format. A
 file that turns out broken half-way (cut off, invalid) has its streamed rows
 deleted before the transaction commits, so it lands nothing but its reject.
+Uploads above FULL_SNIFF_LIMIT commit their streamed rows batch by batch
+(see `_ElementBatches`); those rows count only once the file's `raw._loads`
+row exists.
 """
 
 from __future__ import annotations
@@ -72,14 +75,17 @@ METRICS = "hal__cleaned_metrics"
 
 CHUNK_BYTES = 8 << 20
 """Bytes read from an upload at a time."""
-BATCH_BYTES = 4 << 20
+BATCH_BYTES = 1 << 20
 """Element text sent to DuckDB at a time."""
 BATCH_ROWS = 5000
 """Elements sent to DuckDB at a time."""
-SCRATCH_BYTES = 64 << 20
+SCRATCH_BYTES = 16 << 20
 """Element bytes typed in one scratch DuckDB before it is replaced."""
-LARGE_UPLOAD_MEMORY_LIMIT = "256MB"
-"""DuckDB memory limit while a large upload loads: its rows spill to disk."""
+SCRATCH_MEMORY_LIMIT = "256MB"
+"""DuckDB memory limit of the scratch database that types the elements."""
+LARGE_UPLOAD_SETTINGS = {"memory_limit": "512MB", "checkpoint_threshold": "1TB"}
+"""Warehouse settings while a large upload loads: its rows spill to disk and
+its piecewise commits write the WAL only; the checkpoint comes after."""
 
 WHOLE_EVAL_KEY = "_raw_eval_results_whole"
 """Loader key that holds a `raw_eval_results` which is not a task map."""
@@ -808,6 +814,12 @@ class _ElementBatches:
         self._shape = ""
         self._scratch: duckdb.DuckDBPyConnection | None = None
         self._scratch_bytes = 0
+        # DuckDB's commit of one transaction holding hundreds of large task
+        # logs needs memory outside its limit (duckdb issue #24897), so a
+        # large upload commits its streamed rows batch by batch; they stay
+        # invisible until the file's raw._loads row lands (staging joins on
+        # it) and an interrupted load's pieces are deleted by the next one.
+        self.piecewise = ctx.size > FULL_SNIFF_LIMIT
         self._reset()
 
     def _reset(self) -> None:
@@ -874,7 +886,9 @@ class _ElementBatches:
         """
         if self._scratch is None or self._scratch_bytes >= SCRATCH_BYTES:
             self.close()
-            self._scratch = duckdb.connect()
+            self._scratch = duckdb.connect(
+                config={"memory_limit": SCRATCH_MEMORY_LIMIT}
+            )
             self._scratch.execute("set TimeZone = 'UTC'")
             self._scratch.execute("create schema raw")
             self._scratch_bytes = 0
@@ -918,6 +932,9 @@ class _ElementBatches:
                 # a dropped view would keep its Arrow table alive until commit.
                 self.ctx.con.from_arrow(rows).insert_into(f"raw.{table}")
         self.rows += result.rows
+        if self.piecewise:
+            self.ctx.con.commit()
+            self.ctx.con.begin()
 
     def close(self) -> None:
         """Close the scratch database."""
@@ -1012,6 +1029,8 @@ class HalUpload(Format):
     format_id = "hal.upload"
     system = SYSTEM
 
+    piecewise_tables = tuple(STREAMED_TABLES)
+
     def tables(self) -> dict[str, list[tuple[str, str]]]:
         spec = replace(
             UPLOAD_SPEC, children=UPLOAD_SPEC.children + tuple(STREAMED.values())
@@ -1039,18 +1058,19 @@ class HalUpload(Format):
 
     def load(self, ctx: FileContext) -> FileOutcome:
         con = ctx.con
-        previous_limit = None
+        previous: dict[str, str] = {}
         if ctx.size > FULL_SNIFF_LIMIT:
-            row = con.execute("select current_setting('memory_limit')").fetchone()
-            previous_limit = str(row[0]) if row else None
-            con.execute(f"set memory_limit = {sql_text(LARGE_UPLOAD_MEMORY_LIMIT)}")
+            for name, value in LARGE_UPLOAD_SETTINGS.items():
+                row = con.execute("select current_setting(?)", [name]).fetchone()
+                previous[name] = str(row[0]) if row else value
+                con.execute(f"set {name} = {sql_text(value)}")
         try:
             return self._load(ctx)
         finally:
-            if previous_limit is not None:
-                # An aborted transaction refuses SET; the load stops there anyway.
-                with contextlib.suppress(duckdb.TransactionException):
-                    con.execute(f"set memory_limit = {sql_text(previous_limit)}")
+            # An aborted transaction refuses SET; the load stops there anyway.
+            with contextlib.suppress(duckdb.TransactionException):
+                for name, value in previous.items():
+                    con.execute(f"set {name} = {sql_text(value)}")
 
     def _load(self, ctx: FileContext) -> FileOutcome:
         root_id = _root_record_id(ctx.con, ctx.found.source_file, ctx.file_hash)

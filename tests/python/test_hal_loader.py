@@ -9,6 +9,7 @@ import pytest
 from conftest import Warehouse
 
 import loaders.formats.hal as hal
+from loaders.pipeline import LoadError
 from loaders.synth.hal import (
     COLBENCH_RUN,
     ENVELOPE,
@@ -678,6 +679,73 @@ def test_write_upload_streams_a_loadable_upload(warehouse, shape):
             "select count(*) from raw.hal__uploads__calls where task_id is null"
         )
         == 0
+    )
+
+
+def _streamed_counts(warehouse: Warehouse) -> dict[str, int]:
+    return {
+        table: warehouse.scalar(f"select count(*) from raw.{table}")
+        for table in hal.STREAMED_TABLES
+    }
+
+
+@pytest.mark.parametrize("shape", ["calls_v1", "per_task_v2"])
+def test_large_upload_committed_in_pieces_lands_the_same_rows(
+    tmp_path, monkeypatch, shape
+):
+    counts = []
+    for piecewise in (False, True):
+        base = tmp_path / str(piecewise)
+        base.mkdir()
+        warehouse = Warehouse(base)
+        write_upload(
+            warehouse.root / "big_UPLOAD.json",
+            n_tasks=5,
+            calls_per_task=3,
+            seed=3,
+            shape=shape,
+        )
+        if piecewise:
+            monkeypatch.setattr(hal, "FULL_SNIFF_LIMIT", 0)
+            monkeypatch.setattr(hal, "BATCH_ROWS", 2)
+        warehouse.load()
+        assert warehouse.reconciles()
+        counts.append(_streamed_counts(warehouse))
+    assert counts[0] == counts[1]
+    assert sum(counts[0].values()) > 0
+
+
+def test_interrupted_piecewise_load_is_cleaned_by_the_next_load(warehouse, monkeypatch):
+    write_upload(
+        warehouse.root / "big_UPLOAD.json",
+        n_tasks=4,
+        calls_per_task=3,
+        seed=3,
+        shape="calls_v1",
+    )
+    monkeypatch.setattr(hal, "FULL_SNIFF_LIMIT", 0)
+    monkeypatch.setattr(hal, "BATCH_ROWS", 2)
+    flush = hal._ElementBatches.flush
+    flushes = []
+
+    def crash_on_second_flush(self: hal._ElementBatches) -> None:
+        flush(self)
+        flushes.append(self.rows)
+        if len(flushes) == 2:
+            raise RuntimeError("killed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(hal._ElementBatches, "flush", crash_on_second_flush)
+        with pytest.raises(LoadError, match=r"big_UPLOAD\.json: killed"):
+            warehouse.load()
+    # the first piece was committed, but no load row makes it count
+    assert warehouse.scalar("select count(*) from raw.hal__uploads__calls") == 2
+    assert warehouse.scalar("select count(*) from raw._loads") == 0
+    warehouse.load()
+    assert _streamed_counts(warehouse)["hal__uploads__calls"] == 12
+    assert (
+        warehouse.scalar("select count(distinct _load_id) from raw.hal__uploads__calls")
+        == 1
     )
 
 
