@@ -4,7 +4,10 @@ Files are taken in discovery order in batches. Within a batch, files of a
 batchable format are landed together, one SQL pass and one transaction per
 group, so thousands of small files cost a few statements; other formats get
 one transaction per file. A crash loses at most the group in flight, never a
-part of a file. If a group fails, its files are retried one by one, so the
+part of a file: a format that commits a very large file in pieces
+(`Format.piecewise_tables`) has them counted only once the file's `raw._loads`
+row lands, and the next load deletes the pieces of an interrupted one. If a
+group fails, its files are retried one by one, so the
 error names the file that caused it and every good file is kept.
 """
 
