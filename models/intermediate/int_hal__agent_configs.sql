@@ -2,7 +2,10 @@
     The unified agent-configuration shape of int_agent_configs_unioned for
     HAL: one row per (scaffold, model) of formats/hal.md section 4, the
     model carrying its effort as HAL-05 spells it (o4-mini-2025-04-16 high).
-    Every run counts, uploads and CSV rows alike.
+    Every run counts, uploads and CSV rows alike. A configuration that the
+    status sheet expects (int_hal__expected_runs, HAL-09) but that has no
+    run, on a benchmark that has runs, is a configuration too: its grid
+    cells are missing, not absent.
 -#}
 
 with
@@ -10,6 +13,7 @@ with
 runs_unified as (
     select
         run_id,
+        benchmark_name,
         config_key,
         agent_name,
         scaffold,
@@ -28,6 +32,19 @@ runs_unified as (
 attempts as (
     select config_key
     from {{ ref('int_hal__attempts') }}
+),
+
+expected_runs as (
+    select
+        sheet_row,
+        benchmark_name,
+        config_key,
+        scaffold,
+        model,
+        agent_raw,
+        model_raw
+    from {{ ref('int_hal__expected_runs') }}
+    where not is_excluded_model
 ),
 
 attempts_counted as (
@@ -66,7 +83,7 @@ configs_aggregated as (
     group by config_key
 ),
 
-final as (
+configs_from_runs as (
     select
         cast('hal' as varchar) as source_system,
         cast(runs_ranked.config_key as varchar) as config_key,
@@ -99,6 +116,56 @@ final as (
     left join attempts_counted
         on runs_ranked.config_key = attempts_counted.config_key
     where runs_ranked.recency_rank = 1
+),
+
+-- sheet-only configurations: named by their first sheet row
+sheet_only_configs as (
+    select
+        config_key,
+        scaffold,
+        model,
+        agent_raw,
+        model_raw,
+        row_number() over (
+            partition by config_key order by sheet_row
+        ) as sheet_rank
+    from expected_runs
+    where
+        config_key not in (select runs_unified.config_key from runs_unified)
+        -- only on benchmarks that have runs: a sheet row of a benchmark
+        -- never loaded says nothing about this warehouse
+        and benchmark_name in (
+            select runs_unified.benchmark_name from runs_unified
+        )
+),
+
+final as (
+    select
+        source_system,
+        config_key,
+        scaffold,
+        model_raw,
+        display_name,
+        settings,
+        n_attempts,
+        is_discarded
+    from configs_from_runs
+    union all
+    select
+        cast('hal' as varchar) as source_system,
+        cast(config_key as varchar) as config_key,
+        cast(scaffold as varchar) as scaffold,
+        cast(model_raw as varchar) as model_raw,
+        cast(agent_raw as varchar) as display_name,
+        json_object(
+            'scaffold', scaffold,
+            'model', model,
+            'n_runs', 0
+        ) as settings,
+        cast(0 as bigint) as n_attempts,
+        false as is_discarded
+    from sheet_only_configs
+    where sheet_rank = 1
 )
 
 select * from final
