@@ -33,17 +33,30 @@
     {%- endfor %}) = '')
 {%- endmacro %}
 
+{#- exact_decimal(expression): the double's shortest decimal text, parsed exactly: DuckDB's direct
+    double-to-decimal cast is off by up to ~1e-16 relatively. -#}
+{% macro exact_decimal(expression) -%}
+    cast(cast({{ expression }} as varchar) as decimal(38, 18))
+{%- endmacro %}
+
 {#- float_sum(expression), float_avg(expression): sum and mean of doubles
-    with compensated (Kahan-Babuska) summation. A plain sum depends on the
-    order rows arrive in, which parallel aggregation changes between runs
-    (0.5 + 0.3 + 0.4 + 1.0 gives 2.2 or 2.1999999999999997); these give the
-    same value every run. Nulls are skipped; no rows give null. -#}
+    that do not depend on the order rows arrive in. A plain sum does, and so
+    does DuckDB's compensated fsum in the last bit, and parallel aggregation
+    changes the order between runs (0.5 + 0.3 + 0.4 + 1.0 gives 2.2 or
+    2.1999999999999997). Each value's shortest decimal text is rounded to 18
+    decimals and summed exactly as a decimal(38, 18), then turned back into
+    a double once, so every build and thread count gives the same bits. Values must stay below
+    1e20 in magnitude. Nulls are skipped; no rows give null. Portable: every
+    SQL engine sums decimals exactly. -#}
 {% macro float_sum(expression) -%}
-    fsum({{ expression }})
+    cast(sum({{ exact_decimal(expression) }}) as double)
 {%- endmacro %}
 
 {% macro float_avg(expression) -%}
-    favg({{ expression }})
+    (
+        cast(sum({{ exact_decimal(expression) }}) as double)
+        / nullif(count({{ expression }}), 0)
+    )
 {%- endmacro %}
 
 {#- is_json(expression): true when the string parses as JSON (false for
