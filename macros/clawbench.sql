@@ -78,3 +78,4 @@
         else 'other'
     end
 {%- endmacro %}
+
