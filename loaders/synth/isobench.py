@@ -61,6 +61,8 @@ class Attempt:
     `patch` is `applied`, `not_applied` (written but did not apply), `empty`
     (a zero-byte file) or `none` (no file). `baseline` / `patched` name the
     test-script document each side printed (see `_document`), or None.
+    `category` is the ISO-06 outcome category the attempt was written to
+    produce (sample attempts only; None in campaigns).
     """
 
     run: Run
@@ -88,6 +90,7 @@ class Attempt:
     test_results: bool = True
     model_attribution: str | None = None
     journal_error: tuple[str, str] | None = None
+    category: str | None = None
 
     @property
     def human(self) -> str:
@@ -425,6 +428,7 @@ R4 = Run("vllm", "claude_code", "default", "2025-12-22_20-32-40")
 R5 = Run("sglang", "codex", "gpt-5", "389be848")
 R6 = Run("sglang", "claude_code", "default", "2025-12-23_06-28-44", "sglan")
 R7 = Run("sglang", "trae", "gpt-5-2025-08-07", "2025-12-23_07-54-45")
+R8 = Run("vllm", "codex", "gpt-5", "2025-12-24_09-00-00")
 
 SONNET = "claude-sonnet-4-5-20250929"
 CLAUDE_CODE_META = {"model": "gpt-5", "model_full": "gpt-5-2025-08-07"}
@@ -437,72 +441,127 @@ BASELINE_TRACEBACK = (
     "    out = layer.forward(x, positions=pos)\n"
     "TypeError: forward() got an unexpected keyword argument 'positions'\n"
 )
+BASELINE_NO_OUTPUT = "Baseline test failed to produce output"
+BASELINE_STDERR = {
+    "BASELINE_OOM": "torch.cuda.OutOfMemoryError: CUDA out of memory. "
+    "Tried to allocate 2.00 GiB\n",
+    "BASELINE_CUDA_ERROR": "RuntimeError: CUDA error: an illegal memory access "
+    "was encountered\n",
+    "BASELINE_IMPORT_ERROR": "ModuleNotFoundError: No module named 'transformers'\n",
+    "BASELINE_ATTRIBUTE_ERROR": "AttributeError: module 'vllm._custom_ops' has no "
+    "attribute 'fused_add_rms_norm'\n",
+    "BASELINE_RUNTIME_ERROR": "RuntimeError: Expected all tensors to be on the "
+    "same device\n",
+    "BASELINE_ASSERTION": "AssertionError: output shapes differ\n",
+    "BASELINE_EXCEPTION": "ValueError: num_heads must divide hidden_size\n",
+    "BASELINE_UNKNOWN": "Killed\n",
+}
+"""Last stderr lines of the run R8 attempts, one per ISO-07 sub-category not
+covered by items 1 to 19 (each with the traceback header before it)."""
 
 
 def sample_attempts() -> tuple[Attempt, ...]:
-    """The 19 evaluated attempts of the sample (README: items 1 to 19)."""
+    """The 27 evaluated attempts of the sample (README: items 1 to 27)."""
     timed = {"baseline": "timings", "patched": "timings"}
     return (
-        Attempt(R1, "vllm_core-0000", "A", "success", **timed, baseline_ms=3.12,
+        Attempt(R1, "vllm_core-0000", "A", "success",
+                category="SUCCESS_IMPROVEMENT", **timed, baseline_ms=3.12,
                 patched_ms=2.6, patch_shape=(18, 7, 1), patch_stats_offset=1),
-        Attempt(R1, "vllm_core-0001", "B", "success", **timed, baseline_ms=1.53,
+        Attempt(R1, "vllm_core-0001", "B", "success",
+                category="SUCCESS_NEUTRAL", **timed, baseline_ms=1.53,
                 patched_ms=1.5),
-        Attempt(R1, "vllm_core-0002", "C", "success", **timed, baseline_ms=0.9,
+        Attempt(R1, "vllm_core-0002", "C", "success",
+                category="SUCCESS_REGRESSION", **timed, baseline_ms=0.9,
                 patched_ms=1.0, patch_shape=(30, 2, 2)),
         Attempt(R1, "vllm_core-0003", "D", "no_test",
+                category="NO_TEST_SCRIPT",
                 error=f"No test script found for commit {commit('D')[:8]}"),
         Attempt(R1, "vllm_core-0004", "E", "baseline_failed",
+                category="TEST_IMPORT_ERROR",
                 baseline="import_error", error="No module named 'vllm._C'"),
-        Attempt(R1, "vllm_core-0005", "F", "no_patch", agent_status="error",
+        Attempt(R1, "vllm_core-0005", "F", "no_patch",
+                category="AGENT_NO_PATCH", agent_status="error",
                 patch="empty", baseline="timings", baseline_ms=0.87,
                 journal_error=(
                     "Error code: 400 - messages.14: tool_use ids were found "
                     "without tool_result blocks immediately after",
                     "BadRequestError",
                 )),
-        Attempt(R1, "vllm_core-0006", "G", "no_patch", patch="not_applied",
+        Attempt(R1, "vllm_core-0006", "G", "no_patch",
+                category="PATCH_INVALID", patch="not_applied",
                 baseline="timings", baseline_ms=2.2, bad_byte_in_patch=True),
-        Attempt(R2, "vllm_bedrock_sonnet45-0013", "A", "success", **timed,
+        Attempt(R2, "vllm_bedrock_sonnet45-0013", "A", "success",
+                category="SUCCESS_IMPROVEMENT", **timed,
                 baseline_ms=3.08, patched_ms=2.8,
                 model_attribution=f"us.anthropic.{SONNET}-v1:0"),
-        Attempt(R2, "vllm_bedrock_sonnet45-0014", "H", "error", error=GIT_ERROR),
+        Attempt(R2, "vllm_bedrock_sonnet45-0014", "H", "error",
+                category="GIT_WORKTREE_FAILED", error=GIT_ERROR),
         Attempt(R2, "vllm_bedrock_sonnet45-0015", "D", "no_patch",
+                category="AGENT_TIMEOUT",
                 agent_status="timeout", patch="none", baseline="timings",
                 baseline_ms=4.4),
-        Attempt(R3, "vllm_core-0000", "B", "success", **timed, baseline_ms=1.59,
+        Attempt(R3, "vllm_core-0000", "B", "success",
+                category="SUCCESS_IMPROVEMENT", **timed, baseline_ms=1.59,
                 patched_ms=1.5, meta=CLAUDE_CODE_META, model_attribution=SONNET),
-        Attempt(R3, "vllm_core-0001", "C", "patch_failed", baseline="timings",
+        Attempt(R3, "vllm_core-0001", "C", "patch_failed",
+                category="PATCH_APPLY_FAILED", baseline="timings",
                 baseline_ms=0.9, error="Patched test failed to produce output",
                 meta=CLAUDE_CODE_META, model_attribution=SONNET),
         Attempt(R4, "vllm_core-0000", "B", "error",
+                category="BASELINE_TYPE_ERROR",
                 error="Baseline test failed to produce output",
                 stderr=BASELINE_TRACEBACK,
                 meta={**CLAUDE_CODE_META, "timestamp": R3.timestamp},
                 model_attribution=SONNET),
         Attempt(R5, "sglang_core-0009", "S1", "timeout",
+                category="EVAL_TIMEOUT",
                 error="Test exceeded 600s timeout", duration_s=600.4),
-        Attempt(R5, "sglang_core-0052", "S2", "success", **timed, baseline_ms=1.98,
+        Attempt(R5, "sglang_core-0052", "S2", "success",
+                category="SUCCESS_NEUTRAL", **timed, baseline_ms=1.98,
                 patched_ms=2.0, bad_byte_in_stdout=True,
                 stdout_prefix="WARNING 12-01 10:00:00 [__init__.py:26] Failed to "
                 "import from vllm._C with ModuleNotFoundError\n"),
-        Attempt(R5, "sglang_core-0061", "S3", "success", baseline="no_timings",
+        Attempt(R5, "sglang_core-0061", "S3", "success",
+                category="UNKNOWN", baseline="no_timings",
                 patched="no_timings"),
         Attempt(R6, "sglang_001_09deb20d", "S1", "baseline_failed",
+                category="OPT_PATH_NOT_HIT",
                 baseline="opt_path",
                 error="Optimization path not triggered by the workload",
                 meta={"repo": "sglan", **CLAUDE_CODE_META},
                 model_attribution=SONNET),
         Attempt(R7, "sglang_core-0000", "S3", "error",
+                category="EVAL_ERROR_OTHER",
                 error="CUDA is not available on this host",
                 meta={"repo": "sglan", "model": "gpt-5"},
                 short_human_in_summary=True, agent_tree=False,
                 test_results=False),
         Attempt(R6, "sglang_029_6cb00c63", "S2", "baseline_failed",
+                category="TARGET_NOT_RESOLVED",
                 baseline="target_error",
                 error="Could not import module 'ProcessorMixin'",
                 meta={"repo": "sglan", **CLAUDE_CODE_META},
                 model_attribution=SONNET, eval_summary=False),
+        *(
+            Attempt(R8, f"vllm_core-{20 + index:04d}", f"I{index}", "error",
+                    category=category, error=BASELINE_NO_OUTPUT,
+                    stderr="Traceback (most recent call last):\n"
+                    '  File "test_case_generator.py", line 88, in run\n'
+                    + stderr,
+                    agent_tree=False)
+            for index, (category, stderr) in enumerate(BASELINE_STDERR.items())
+        ),
     )  # fmt: skip
+
+
+def sample_outcome_counts() -> dict[str, int]:
+    """Attempts per ISO-06 outcome category that `write_sample` writes."""
+    counts: dict[str, int] = {}
+    for attempt in sample_attempts():
+        if attempt.category is None:
+            raise ValueError(f"sample attempt {attempt.item_id} has no category")
+        counts[attempt.category] = counts.get(attempt.category, 0) + 1
+    return counts
 
 
 FLAT_RUN = Run("sglang", "trae", "gpt-5", "sglang_core-7f3e9a21")
@@ -736,7 +795,7 @@ one legacy flat run `state/runs/<run_id>/<item_id>/`.
 
 ## What a load gives
 
-Loading this folder gives **0 rejected records**. Files: 113 loaded, 9
+Loading this folder gives **0 rejected records**. Files: 129 loaded, 9
 skipped (`README.md` as `unrecognised_content`; `prompt.json`, `task.txt`,
 `diff_targets.json`, `trae_stdout.txt`, `trae_stderr.txt`, `test_stdout.txt`,
 `test_stderr.txt` and `state/.pass_at_k_vllm_core-0003_s2_x7.json` by the
@@ -744,8 +803,8 @@ ISO-Bench skip list).
 
 | Raw table | Rows | Of which |
 |---|---|---|
-| `isobench__run_summaries` | 37 | 18 stage 2 (eval tree), 19 stage 1 (18 agent tree + 1 flat) |
-| `isobench__test_results` | 18 | |
+| `isobench__run_summaries` | 45 | 26 stage 2 (eval tree), 19 stage 1 (18 agent tree + 1 flat) |
+| `isobench__test_results` | 26 | |
 | `isobench__journals` | 20 | 18 hierarchical, 2 flat |
 | `isobench__patches` | 18 | 1 empty (`is_empty`), 1 flat |
 | `isobench__predictions` | 8 | claude_code and codex items |
@@ -759,7 +818,7 @@ journals, 1 run summary, 1 patch and 1 trajectory; `identity_incomplete` on
 the flat journal without `run_metadata`, the flat patch and the flat
 trajectory. No other flags and no unknown fields.
 
-## Attempts (19 evaluated item folders, 18 grid cells)
+## Attempts (27 evaluated item folders, 26 grid cells)
 
 | # | Run folder | Item | Commit | Evaluator status | Speedup | ISO-06 category |
 |---|---|---|---|---|---|---|
@@ -782,8 +841,22 @@ trajectory. No other flags and no unknown fields.
 | 17 | sglang/claude_code/default/2025-12-23_06-28-44 | sglang_001_09deb20d | S1 | baseline_failed | | OPT_PATH_NOT_HIT |
 | 18 | sglang/trae/gpt-5-2025-08-07/2025-12-23_07-54-45 | sglang_core-0000 | S3 | error | | EVAL_ERROR_OTHER |
 | 19 | sglang/claude_code/default/2025-12-23_06-28-44 | sglang_029_6cb00c63 | S2 | baseline_failed | | TARGET_NOT_RESOLVED |
+| 20 | vllm/codex/gpt-5/2025-12-24_09-00-00 | vllm_core-0020 | I0 | error | | BASELINE_OOM |
+| 21 | same | vllm_core-0021 | I1 | error | | BASELINE_CUDA_ERROR |
+| 22 | same | vllm_core-0022 | I2 | error | | BASELINE_IMPORT_ERROR (`transformers`) |
+| 23 | same | vllm_core-0023 | I3 | error | | BASELINE_ATTRIBUTE_ERROR |
+| 24 | same | vllm_core-0024 | I4 | error | | BASELINE_RUNTIME_ERROR |
+| 25 | same | vllm_core-0025 | I5 | error | | BASELINE_ASSERTION |
+| 26 | same | vllm_core-0026 | I6 | error | | BASELINE_EXCEPTION |
+| 27 | same | vllm_core-0027 | I7 | error | | BASELINE_UNKNOWN |
 
-Evaluator statuses: 7 success, 3 no_patch, 3 baseline_failed, 3 error,
+Every category of the seed `isobench_outcome_categories` occurs at least
+once; `sample_outcome_counts()` gives the count per category by construction
+(each attempt declares the category it was written to produce). Items 20 to
+27 (`Baseline test failed to produce output`, one ISO-07 sub-category each
+from the last line of `stderr`) have only their evaluation files.
+
+Evaluator statuses: 11 error, 7 success, 3 no_patch, 3 baseline_failed,
 1 no_test, 1 patch_failed, 1 timeout. Speedup bands (±5%) of the 6 measured
 speedups: 3 improved (1.2, 1.1, 1.06), 2 neutral (1.02, 0.99), 1 regressed
 (0.9); `improvement` is true for 4 of them (> 1.0).

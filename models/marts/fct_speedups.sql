@@ -1,8 +1,13 @@
+{%- set improvement_rule = isobench_setting(
+    'isobench_improvement_rule', 'band', 'gt_1'
+) -%}
 {#-
     One row per evaluated ISO-Bench item directory (an attempt, ISO-01) with
     its ISO-03 speedup, ISO-04 band and ISO-06 outcome category, all computed
     in int_isobench__attempts_categorized; this mart adds the unified keys of
-    fct_attempts and the normalised model and scaffold of the agent config.
+    fct_attempts and the normalised model and scaffold of the agent config,
+    the ISO-09 message, the ISO-15 no-patch reason and the ISO-05 / ISO-Q1
+    improvement flag.
 -#}
 
 with
@@ -21,17 +26,28 @@ attempts_categorized as (
         outcome_side,
         speedup_band,
         missing_module,
+        evaluation_error,
+        error_document_error,
         baseline_ms,
         patched_ms,
         speedup_stored,
         speedup_recomputed,
         speedup,
         is_patch_generated,
+        improvement_raw,
         has_test_script,
         is_selected,
         _source_file,
         _source_line
     from {{ ref('int_isobench__attempts_categorized') }}
+),
+
+attempts_no_patch_classified as (
+    select
+        attempt_key,
+        no_patch_reason,
+        no_patch_side
+    from {{ ref('int_isobench__attempts_no_patch_classified') }}
 ),
 
 agent_configs as (
@@ -81,6 +97,19 @@ final as (
         attempts_identified.outcome_side,
         attempts_identified.speedup_band,
         attempts_identified.missing_module,
+        -- ISO-09: the message the report groups by (the error document's,
+        -- else the evaluator's) and as the report shows it
+        coalesce(
+            attempts_identified.error_document_error,
+            attempts_identified.evaluation_error
+        ) as error_message,
+        {{ isobench_message_display(
+            'coalesce(attempts_identified.error_document_error,'
+            ~ ' attempts_identified.evaluation_error)'
+        ) }} as error_message_display,
+        -- ISO-15
+        attempts_no_patch_classified.no_patch_reason,
+        attempts_no_patch_classified.no_patch_side,
         -- numbers
         attempts_identified.baseline_ms,
         attempts_identified.patched_ms,
@@ -89,6 +118,14 @@ final as (
         attempts_identified.speedup,
         -- booleans
         attempts_identified.is_patch_generated,
+        -- ISO-05: analyses use the band; ISO-Q1 (gt_1): the evaluator's
+        -- speedup > 1.0
+        {% if improvement_rule == 'gt_1' -%}
+            attempts_identified.speedup > 1.0
+        {%- else -%}
+            attempts_identified.speedup_band = 'improved'
+        {%- endif %} as is_improvement,
+        attempts_identified.improvement_raw,
         attempts_identified.has_test_script,
         attempts_identified.is_selected,
         -- lineage
@@ -97,6 +134,10 @@ final as (
     from attempts_identified
     inner join agent_configs
         on attempts_identified.agent_config_id = agent_configs.agent_config_id
+    left join attempts_no_patch_classified
+        on
+            attempts_identified.attempt_key
+            = attempts_no_patch_classified.attempt_key
 )
 
 select * from final

@@ -1103,20 +1103,20 @@ def test_reference_item_folders_are_33_attempts(reference):
 def test_sample_loads_as_its_readme_says(warehouse):
     write_sample(warehouse.root)
     summary = warehouse.load()
-    assert (summary.files, summary.files_loaded, summary.files_skipped) == (122, 113, 9)
+    assert (summary.files, summary.files_loaded, summary.files_skipped) == (138, 129, 9)
     assert warehouse.rejected() == []
     assert_reconciled(warehouse)
     counts = table_counts(warehouse)
     assert counts == {
         "isobench__journals": 20,
-        "isobench__run_summaries": 37,
-        "isobench__test_results": 18,
+        "isobench__run_summaries": 45,
+        "isobench__test_results": 26,
         "isobench__evaluation_reports": 1,
         "isobench__predictions": 8,
         "isobench__patches": 18,
         "isobench__trajectories": 11,
         "isobench__evaluation_reports__runs": 4,
-        "_loads": 122,
+        "_loads": 138,
         "_rejected": 0,
     }
     flags = warehouse.query(
@@ -1155,9 +1155,9 @@ def test_sample_loads_as_its_readme_says(warehouse):
         """
     )
     assert statuses == [
+        ("error", 11),
         ("success", 7),
         ("baseline_failed", 3),
-        ("error", 3),
         ("no_patch", 3),
         ("no_test", 1),
         ("patch_failed", 1),
