@@ -52,6 +52,57 @@ benchmac_cells as (
     from benchmac_task_grid
 ),
 
+hal_cells as (
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        cell_status,
+        exclusion_reason,
+        failure_category,
+        score,
+        cost_usd,
+        duration_s
+    from {{ ref('int_hal__task_grid') }}
+),
+
+clawbench_cells as (
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        cell_status,
+        exclusion_reason,
+        failure_category,
+        score,
+        cost_usd,
+        duration_s
+    from {{ ref('int_clawbench__task_grid') }}
+),
+
+isobench_cells as (
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        cell_status,
+        exclusion_reason,
+        failure_category,
+        score,
+        cost_usd,
+        duration_s
+    from {{ ref('int_isobench__task_grid') }}
+),
+
 cells_unioned as (
     select
         source_system,
@@ -67,6 +118,51 @@ cells_unioned as (
         cost_usd,
         duration_s
     from benchmac_cells
+    union all
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        cell_status,
+        exclusion_reason,
+        failure_category,
+        score,
+        cost_usd,
+        duration_s
+    from hal_cells
+    union all
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        cell_status,
+        exclusion_reason,
+        failure_category,
+        score,
+        cost_usd,
+        duration_s
+    from clawbench_cells
+    union all
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        cell_status,
+        exclusion_reason,
+        failure_category,
+        score,
+        cost_usd,
+        duration_s
+    from isobench_cells
 ),
 
 final as (

@@ -40,6 +40,14 @@ failure_classes as (
     from {{ ref('failure_classes') }}
 ),
 
+-- ISO-15: why an ISO-Bench agent left no patch, from its error text
+isobench_no_patch_reasons as (
+    select
+        attempt_key,
+        no_patch_reason
+    from {{ ref('int_isobench__attempts_no_patch_classified') }}
+),
+
 final as (
     select
         -- ids
@@ -63,6 +71,7 @@ final as (
             else failure_classes.failure_class
         end as failure_class,
         attempts.exclusion_reason,
+        isobench_no_patch_reasons.no_patch_reason,
         -- numbers
         attempts.repetition,
         attempts.score,
@@ -83,6 +92,10 @@ final as (
         on
             attempts.source_system = failure_classes.source_system
             and attempts.failure_category = failure_classes.failure_category
+    left join isobench_no_patch_reasons
+        on
+            attempts.source_system = 'isobench'
+            and attempts.attempt_key = isobench_no_patch_reasons.attempt_key
 )
 
 select * from final

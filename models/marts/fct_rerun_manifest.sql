@@ -24,6 +24,38 @@ benchmac_task_grid as (
     where exclusion_reason is null
 ),
 
+clawbench_reruns as (
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        reason,
+        detail,
+        command_hint
+    from {{ ref('int_clawbench__reruns') }}
+),
+
+-- HAL and ISO-Bench have no rerun rule of their own: the shared reasons of
+-- rules convention 11 from their grid cells (missing -> not_run, selected
+-- attempt failed for infrastructure -> rerun, judge failed -> rejudge).
+other_task_grids as (
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        cell_status,
+        failure_category,
+        failure_class
+    from {{ ref('int_task_grid_matched') }}
+    where source_system in ('hal', 'isobench')
+),
+
 -- BM-12: a cell without an experiment, or whose selected completed attempt
 -- has no completed evaluation; BM-10: a cost-limit failure (the selected
 -- attempt; BM-Q3 any failed attempt of the cell).
@@ -93,6 +125,41 @@ benchmac_reruns as (
         or ({{ basis_is_any_attempt }} and n_cost_limit_failures > 0)
 ),
 
+other_reruns as (
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        case
+            when cell_status = 'missing' then 'not_run'
+            when failure_class = 'judge' then 'rejudge'
+            else 'rerun'
+        end as reason,
+        case
+            when cell_status = 'missing' then 'No attempt for this cell.'
+            else
+                'The selected attempt failed with ' || failure_category
+                || ' (class ' || failure_class || ').'
+        end as detail,
+        case source_system
+            when 'hal'
+                then
+                    'hal-eval --benchmark ' || benchmark
+                    || ' ...  # the run command of configuration '
+                    || config_key || ', task ' || task_id
+            else
+                '# run agent/model ' || config_key || ' on ' || benchmark
+                || ' commit ' || task_id
+        end as command_hint
+    from other_task_grids
+    where
+        cell_status = 'missing'
+        or (cell_status = 'failed' and failure_class in ('infra', 'judge'))
+),
+
 reruns_unioned as (
     select
         'benchmac' as source_system,
@@ -105,6 +172,30 @@ reruns_unioned as (
         detail,
         command_hint
     from benchmac_reruns
+    union all
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        reason,
+        detail,
+        command_hint
+    from clawbench_reruns
+    union all
+    select
+        source_system,
+        benchmark,
+        task_id,
+        config_key,
+        repetition,
+        selected_attempt_key,
+        reason,
+        detail,
+        command_hint
+    from other_reruns
 ),
 
 final as (

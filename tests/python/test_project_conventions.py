@@ -43,6 +43,19 @@ KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
     (PK, "int_benchmac__task_grid_evaluated"): _COMPOSITE.format(
         "instance_id || '/' || agent_key"
     ),
+    (PK, "int_clawbench__task_grid"): _COMPOSITE.format(
+        "benchmark || '/' || task_id || '/' || config_key || '/' || repetition"
+    ),
+    (PK, "int_hal__task_grid"): _COMPOSITE.format(
+        "benchmark || '/' || task_id || '/' || config_key || '/' || repetition"
+    ),
+    (PK, "int_isobench__task_grid"): _COMPOSITE.format(
+        "benchmark || '/' || task_id || '/' || config_key || '/' || repetition"
+    ),
+    (PK, "int_clawbench__model_metrics"): _KEY_NOT_FIRST.format("config_key"),
+    (PK, "int_clawbench__reruns"): _COMPOSITE.format(
+        "task_id || '/' || config_key || '/' || repetition || '/' || reason"
+    ),
     (PK, "int_clawbench__agent_configs"): _KEY_NOT_FIRST.format("config_key"),
     (PK, "int_clawbench__attempts"): _KEY_NOT_FIRST.format("attempt_key"),
     (PK, "int_clawbench__runs"): _KEY_NOT_FIRST.format("run_key"),
