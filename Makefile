@@ -24,6 +24,7 @@ run: install
 	AGENT_EVALS_DB=$(DB) $(BIN)/agent-evals load data/samples
 	AGENT_EVALS_DB=$(DB) $(BIN)/dbt build --quiet --target dev
 	AGENT_EVALS_DB=$(DB) $(BIN)/agent-evals summary
+	AGENT_EVALS_DB=$(DB) $(BIN)/agent-evals report --out reports
 
 test: install lint pytest dbt-test
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import duckdb
 from tqdm import tqdm
 
 from loaders.pipeline import FileReport, LoadError, LoadSummary, load_paths
@@ -66,6 +67,25 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print failures but exit 0",
     )
+    report = commands.add_parser(
+        "report",
+        help="write the Markdown reports and PNG figures from the marts",
+        description="Write index.md, the coverage, performance, fair-comparison "
+        "and cost-accuracy reports and their PNG figures from a built warehouse "
+        "(run dbt build first). Every number in them is a mart value.",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("reports"),
+        help="folder to write into (default: reports/)",
+    )
+    report.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="warehouse file (default: $AGENT_EVALS_DB or warehouse.duckdb)",
+    )
     return parser
 
 
@@ -98,10 +118,17 @@ def _run_load(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
     interactive = sys.stderr.isatty() and not args.quiet
     bar = tqdm(unit="file", disable=not interactive, leave=False)
+    seen = {"bytes": 0, "records": 0}
 
     def on_file(report: FileReport) -> None:
+        seen["bytes"] += report.size
+        seen["records"] += report.records_loaded + report.records_rejected
         bar.update(1)
-        bar.set_postfix_str(report.source_file[-40:], refresh=False)
+        bar.set_postfix_str(
+            f"{seen['bytes'] / 1e6:.1f} MB, {seen['records']} records, "
+            f"{report.source_file[-40:]}",
+            refresh=False,
+        )
         if not args.quiet:
             line = _file_line(report)
             if interactive:
@@ -135,6 +162,23 @@ def _run_check(db: Path, *, warn_only: bool) -> int:
     return 1 if run.failures and not warn_only else 0
 
 
+def _run_report(db: Path, out: Path) -> int:
+    # Imported here: matplotlib takes a second to import.
+    from loaders.reports import write_reports
+
+    try:
+        reports = write_reports(db, out)
+    except duckdb.CatalogException as error:
+        _emit(
+            f"agent-evals: {db}: a mart is missing ({error}); run dbt build", error=True
+        )
+        return 1
+    for report in reports:
+        _emit(f"{report.title}: {report.path} ({report.gist})")
+    _emit(f"reports: {(out / 'index.md').resolve()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `agent-evals` command."""
     args = _build_parser().parse_args(argv)
@@ -149,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         return _run_check(db, warn_only=args.warn_only)
+    if args.command == "report":
+        return _run_report(db, args.out)
     for line in summary_lines(db):
         _emit(line)
     return 0
